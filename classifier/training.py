@@ -1,0 +1,209 @@
+"""Training with cross-validated model selection.
+
+Each text is tokenised once. Raw n-gram counts are computed once for the whole corpus;
+inside each fold the TF-IDF weights (min_df, idf, sublinear tf, l2 norm: the same
+formula TfidfVectorizer uses) are recomputed from the training part only, so no fold
+sees its test part's document frequencies. The final model is a real TfidfVectorizer
+fitted on all data with the chosen settings."""
+from __future__ import annotations
+
+import itertools
+import time
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from joblib import Parallel, delayed
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.preprocessing import normalize as l2_normalize
+
+from .errors import DataError
+from .features import CharNgrams, WordNgrams, build_vectorizer
+from .metrics import head_metrics, level_ordinal_metrics
+from .model import PrescreenModel, mask_categories
+from .parallel import default_jobs, prepare_all
+from .taxonomy import load_taxonomy
+
+__all__ = ["train", "TrainingResult", "SEARCH_SPACE", "choose_review_threshold"]
+
+SEARCH_SPACE = {
+    "word_max_n": (1, 2),
+    "min_df": (2, 3),
+    "char": (False, True),
+    "C": (2.0, 8.0, 32.0),
+}
+CHAR_RANGE = (2, 4)
+
+
+@dataclass
+class TrainingResult:
+    model: PrescreenModel
+    card: dict
+    out_of_fold: dict
+
+
+def _classifier(C: float, seed: int = 0) -> LogisticRegression:
+    return LogisticRegression(C=C, class_weight="balanced", solver="saga", max_iter=2000, tol=1e-3,
+                              random_state=seed)
+
+
+def _tfidf(counts: sp.csr_matrix, train_rows: np.ndarray, min_df: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """TfidfVectorizer(sublinear_tf, smooth_idf, norm='l2') weights learnt from train_rows only."""
+    df = np.bincount(counts[train_rows].indices, minlength=counts.shape[1])
+    keep = np.flatnonzero(df >= min_df)
+    n = len(train_rows)
+    idf = np.log((1 + n) / (1 + df[keep])) + 1
+    sub = counts[:, keep].astype(np.float64)
+    sub.data = 1 + np.log(sub.data)
+    return l2_normalize(sub @ sp.diags(idf)), keep
+
+
+def _fold_features(counts: dict, config: dict, train_rows) -> sp.csr_matrix:
+    word = counts["word"] if config["word_max_n"] == 2 else counts["word"][:, counts["unigram_columns"]]
+    parts = [_tfidf(word, train_rows, config["min_df"])[0]]
+    if config["char"]:
+        parts.append(_tfidf(counts["char"], train_rows, config["min_df"])[0])
+    return sp.hstack(parts).tocsr()
+
+
+def _stratify_key(levels, categories, folds):
+    joint = np.array([f"{l}|{c}" for l, c in zip(levels, categories)])
+    values, counts = np.unique(joint, return_counts=True)
+    if counts.min() >= folds:
+        return joint
+    return np.array(levels)
+
+
+def choose_review_threshold(confidence: np.ndarray, correct: np.ndarray) -> float:
+    """The highest top-probability below which cross-validated predictions were wrong at least as
+    often as right: rows under it go to a person."""
+    chosen = 0.0
+    for threshold in np.arange(0.25, 0.96, 0.05):
+        below = confidence < threshold
+        if below.sum() >= 3 and correct[below].mean() <= 0.5:
+            chosen = float(round(threshold, 2))
+    return chosen or 0.4
+
+
+def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed):
+    """Out-of-fold probabilities of one fold, for each head and C asked."""
+    X = _fold_features(counts, config, train_rows)
+    out = {}
+    for head, y in (("level", levels), ("category", categories)):
+        for C in C_by_head[head]:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                clf = _classifier(C, seed).fit(X[train_rows], y[train_rows])
+            out[(head, C)] = (clf.classes_, clf.predict_proba(X[test_rows]))
+    return test_rows, out
+
+
+def _cross_validate(counts, config, C_by_head, levels, categories, years, splits, seed, jobs):
+    """Out-of-fold probabilities in taxonomy order (category masked by year) for each (head, C)."""
+    taxonomy = load_taxonomy()
+    order = {"level": taxonomy.levels, "category": taxonomy.categories}
+    folds = Parallel(n_jobs=jobs)(
+        delayed(_fit_fold)(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed)
+        for train_rows, test_rows in splits)
+    oof = {(head, C): np.zeros((len(levels), len(order[head]))) for head in C_by_head for C in C_by_head[head]}
+    for test_rows, out in folds:
+        for (head, C), (classes, proba) in out.items():
+            for column, label in enumerate(classes):
+                oof[(head, C)][test_rows, order[head].index(label)] = proba[:, column]
+    for key in oof:
+        if key[0] == "category":
+            oof[key] = mask_categories(oof[key], years, taxonomy.categories)
+    return oof
+
+
+def _macro_f1(head, proba, truth):
+    taxonomy = load_taxonomy()
+    labels = taxonomy.levels if head == "level" else taxonomy.categories
+    return head_metrics(truth, np.array(labels)[proba.argmax(1)], labels)["macro_f1"]
+
+
+def _search(counts, levels, categories, years, folds, seed, jobs, log):
+    """Two stages: the feature settings at the middle C, then C for each head on the best settings."""
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    splits = list(splitter.split(np.zeros(len(levels)), _stratify_key(levels, categories, folds)))
+    truth = {"level": levels, "category": categories}
+    middle = SEARCH_SPACE["C"][len(SEARCH_SPACE["C"]) // 2]
+    grid = []
+    for w, m, c in itertools.product(SEARCH_SPACE["word_max_n"], SEARCH_SPACE["min_df"], SEARCH_SPACE["char"]):
+        config = dict(word_max_n=w, min_df=m, char=c)
+        oof = _cross_validate(counts, config, {"level": [middle], "category": [middle]}, levels, categories, years,
+                              splits, seed, jobs)
+        scores = {head: _macro_f1(head, oof[(head, middle)], truth[head]) for head in truth}
+        log(f"  word 1-{w} min_df {m} char {'on ' if c else 'off'} C {middle:g} -> level {scores['level']:.3f}, "
+            f"category {scores['category']:.3f}")
+        grid.append({**config, "C": middle, "level_macro_f1": scores["level"],
+                     "category_macro_f1": scores["category"], "_oof": oof})
+    best = max(grid, key=lambda g: g["level_macro_f1"] + g["category_macro_f1"])
+    config = {k: best[k] for k in ("word_max_n", "min_df", "char")}
+    others = [C for C in SEARCH_SPACE["C"] if C != middle]
+    oof = _cross_validate(counts, config, {"level": others, "category": others}, levels, categories, years, splits,
+                          seed, jobs)
+    oof.update(best["_oof"])
+    chosen = {}
+    for head in truth:
+        scores = {C: _macro_f1(head, oof[(head, C)], truth[head]) for C in SEARCH_SPACE["C"]}
+        chosen[head] = max(SEARCH_SPACE["C"], key=lambda C: (scores[C], -abs(np.log(C / middle))))
+        log(f"  {head}: C " + ", ".join(f"{C:g} -> {score:.3f}" for C, score in scores.items()))
+    for g in grid:
+        g.pop("_oof")
+    return config, chosen, oof[("level", chosen["level"])], oof[("category", chosen["category"])], grid
+
+
+def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: int | None = None,
+          log=lambda message: None) -> TrainingResult:
+    taxonomy = load_taxonomy()
+    levels = np.array([e.level for e in examples])
+    categories = np.array([e.category for e in examples])
+    years = [e.year for e in examples]
+    smallest = min(np.unique(levels, return_counts=True)[1].min(), np.unique(categories, return_counts=True)[1].min())
+    if len(examples) < 2 * folds or smallest < folds:
+        raise DataError(f"too few examples for {folds}-fold cross-validation ({len(examples)} examples, smallest "
+                        f"class has {smallest}); add examples or lower --folds")
+    started = time.perf_counter()
+    tokens = prepare_all([e.text for e in examples], engine=engine, jobs=jobs)
+    tokenised = time.perf_counter()
+    log(f"tokenised {len(examples)} texts in {tokenised - started:.1f}s ({engine})")
+    word_counter = CountVectorizer(analyzer=WordNgrams(2), lowercase=False, dtype=np.float64)
+    char_counter = CountVectorizer(analyzer=CharNgrams(*CHAR_RANGE), lowercase=False, dtype=np.float64)
+    word = word_counter.fit_transform(tokens).tocsr()
+    names = word_counter.get_feature_names_out()
+    counts = {"word": word, "char": char_counter.fit_transform(tokens).tocsr(),
+              "unigram_columns": np.flatnonzero([" " not in name for name in names])}
+    config, chosen, level_oof, category_oof, grid = _search(counts, levels, categories, years, folds, seed,
+                                                            jobs or default_jobs(), log)
+    level_C, category_C = chosen["level"], chosen["category"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        vectorizer = build_vectorizer(word_max_n=config["word_max_n"], min_df=config["min_df"],
+                                      char=config["char"], char_range=CHAR_RANGE)
+        X = vectorizer.fit_transform(tokens)
+        model = PrescreenModel(vectorizer=vectorizer, level_classifier=_classifier(level_C, seed).fit(X, levels),
+                               category_classifier=_classifier(category_C, seed).fit(X, categories), engine=engine)
+    level_pred = np.array(taxonomy.levels)[level_oof.argmax(1)]
+    category_pred = np.array(taxonomy.categories)[category_oof.argmax(1)]
+    level_report = head_metrics(levels, level_pred, taxonomy.levels)
+    level_report.update(level_ordinal_metrics(levels, level_pred, taxonomy.levels))
+    category_report = head_metrics(categories, category_pred, taxonomy.categories)
+    card = {
+        "hyperparameters": {**config, "char_range": list(CHAR_RANGE), "level_C": level_C, "category_C": category_C,
+                            "class_weight": "balanced", "sublinear_tf": True, "engine": engine},
+        "search": {"space": {k: list(v) for k, v in SEARCH_SPACE.items()}, "folds": folds, "seed": seed,
+                   "results": grid},
+        "cross_validation": {"folds": folds, "seed": seed, "level": level_report, "category": category_report},
+        "review_thresholds": {
+            "level": choose_review_threshold(level_oof.max(1), level_pred == levels),
+            "category": choose_review_threshold(category_oof.max(1), category_pred == categories)},
+        "timing_seconds": {"tokenise": round(tokenised - started, 2),
+                           "total": round(time.perf_counter() - started, 2)},
+    }
+    return TrainingResult(model=model, card=card, out_of_fold={
+        "level": level_oof, "category": category_oof, "level_pred": level_pred, "category_pred": category_pred})
