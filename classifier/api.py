@@ -19,7 +19,7 @@ __all__ = ["train_model", "evaluate_model", "check_text", "CheckResult"]
 
 
 def train_model(data_paths, out_dir, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs=None,
-                force: bool = False, log=lambda message: None) -> dict:
+                force: bool = False, year_decay: float = 1.0, log=lambda message: None) -> dict:
     """Train with cross-validation and write a model directory; the model in use is never overwritten."""
     out_dir = Path(out_dir)
     in_use = in_use_dir()
@@ -31,7 +31,7 @@ def train_model(data_paths, out_dir, folds: int = 5, seed: int = 0, engine: str 
     files = expand_paths(data_paths)
     examples = load_examples(files)
     log(f"{len(examples)} labelled examples from {len(files)} file(s)")
-    result = train(examples, folds=folds, seed=seed, engine=engine, jobs=jobs, log=log)
+    result = train(examples, folds=folds, seed=seed, engine=engine, jobs=jobs, year_decay=year_decay, log=log)
     card = build_card(result.card, examples, files, version=out_dir.name)
     return save_model(result.model, card, out_dir)
 

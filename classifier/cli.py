@@ -46,14 +46,16 @@ def main():
 @click.option("--engine", default="newmm", show_default=True, type=click.Choice(["newmm", "nlpo3"]))
 @click.option("--jobs", default=None, type=click.IntRange(1), help="Worker processes for tokenising [all cores].")
 @click.option("--force", is_flag=True, help="Overwrite a model directory that is not in use.")
+@click.option("--year-decay", default=1.0, show_default=True, type=click.FloatRange(0.05, 1.0),
+              help="Weight of an example per year before the newest (0.7: last year counts 0.7, the year before 0.49).")
 @_fail_cleanly
-def train(data_paths, out_dir, folds, seed, engine, jobs, force):
+def train(data_paths, out_dir, folds, seed, engine, jobs, force, year_decay):
     """Train with cross-validated model selection and write a model directory."""
     from .api import train_model
     from .cli_format import training_report
 
     card = train_model(data_paths, out_dir, folds=folds, seed=seed, engine=engine, jobs=jobs, force=force,
-                       log=_echo_err)
+                       year_decay=year_decay, log=_echo_err)
     click.echo(training_report(card))
     click.echo(f"wrote {out_dir}")
 

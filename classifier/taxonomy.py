@@ -5,13 +5,15 @@ there (see README, "Adding a year")."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .errors import DataError
 
-__all__ = ["Taxonomy", "load_taxonomy", "LEVELS"]
+__all__ = ["Taxonomy", "load_taxonomy", "LEVELS", "add_year", "taxonomy_path"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,40 @@ def _from_dict(raw: dict) -> Taxonomy:
                     categories=categories, category_info=raw["categories"], years=years)
 
 
-@lru_cache(maxsize=1)
-def load_taxonomy() -> Taxonomy:
-    raw = json.loads(resources.files("classifier").joinpath("data/taxonomy.json").read_text("utf-8"))
+def taxonomy_path() -> Path:
+    """$PRESCREEN_TAXONOMY if set (a maintainer's working copy), else the packaged file."""
+    if os.environ.get("PRESCREEN_TAXONOMY"):
+        return Path(os.environ["PRESCREEN_TAXONOMY"])
+    return Path(str(resources.files("classifier").joinpath("data/taxonomy.json")))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> Taxonomy:
+    try:
+        raw = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"taxonomy file {path} cannot be read ({exc}); restore it or fix its JSON") from None
     return _from_dict(raw)
+
+
+def load_taxonomy() -> Taxonomy:
+    path = taxonomy_path()
+    return _load(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+def add_year(year: int, categories) -> Path:
+    """Add (or replace) one year's list of valid categories in the taxonomy file in use."""
+    path = taxonomy_path()
+    raw = json.loads(path.read_text("utf-8"))
+    unknown = [c for c in categories if c not in raw["categories"]]
+    if unknown:
+        raise DataError(f"unknown categories {', '.join(unknown)}; define them under 'categories' in {path} first")
+    raw["years"][str(int(year))] = list(categories)
+    raw["years"] = dict(sorted(raw["years"].items()))
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    os.replace(temporary, path)
+    return path
 
 
 LEVELS = load_taxonomy().levels

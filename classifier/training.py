@@ -28,7 +28,7 @@ from .model import PrescreenModel, mask_categories
 from .parallel import default_jobs, prepare_all
 from .taxonomy import load_taxonomy
 
-__all__ = ["train", "TrainingResult", "SEARCH_SPACE", "choose_review_threshold"]
+__all__ = ["train", "TrainingResult", "SEARCH_SPACE", "choose_review_threshold", "out_of_fold", "year_weights"]
 
 SEARCH_SPACE = {
     "word_max_n": (1, 2),
@@ -89,7 +89,7 @@ def choose_review_threshold(confidence: np.ndarray, correct: np.ndarray) -> floa
     return chosen or 0.4
 
 
-def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed):
+def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed, weights):
     """Out-of-fold probabilities of one fold, for each head and C asked."""
     X = _fold_features(counts, config, train_rows)
     out = {}
@@ -97,17 +97,17 @@ def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_ro
         for C in C_by_head[head]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
-                clf = _classifier(C, seed).fit(X[train_rows], y[train_rows])
+                clf = _classifier(C, seed).fit(X[train_rows], y[train_rows], sample_weight=weights[train_rows])
             out[(head, C)] = (clf.classes_, clf.predict_proba(X[test_rows]))
     return test_rows, out
 
 
-def _cross_validate(counts, config, C_by_head, levels, categories, years, splits, seed, jobs):
+def _cross_validate(counts, config, C_by_head, levels, categories, years, splits, seed, jobs, weights):
     """Out-of-fold probabilities in taxonomy order (category masked by year) for each (head, C)."""
     taxonomy = load_taxonomy()
     order = {"level": taxonomy.levels, "category": taxonomy.categories}
     folds = Parallel(n_jobs=jobs)(
-        delayed(_fit_fold)(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed)
+        delayed(_fit_fold)(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed, weights)
         for train_rows, test_rows in splits)
     oof = {(head, C): np.zeros((len(levels), len(order[head]))) for head in C_by_head for C in C_by_head[head]}
     for test_rows, out in folds:
@@ -126,17 +126,21 @@ def _macro_f1(head, proba, truth):
     return head_metrics(truth, np.array(labels)[proba.argmax(1)], labels)["macro_f1"]
 
 
-def _search(counts, levels, categories, years, folds, seed, jobs, log):
-    """Two stages: the feature settings at the middle C, then C for each head on the best settings."""
+def _splits(levels, categories, folds, seed):
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    splits = list(splitter.split(np.zeros(len(levels)), _stratify_key(levels, categories, folds)))
+    return list(splitter.split(np.zeros(len(levels)), _stratify_key(levels, categories, folds)))
+
+
+def _search(counts, levels, categories, years, folds, seed, jobs, log, weights):
+    """Two stages: the feature settings at the middle C, then C for each head on the best settings."""
+    splits = _splits(levels, categories, folds, seed)
     truth = {"level": levels, "category": categories}
     middle = SEARCH_SPACE["C"][len(SEARCH_SPACE["C"]) // 2]
     grid = []
     for w, m, c in itertools.product(SEARCH_SPACE["word_max_n"], SEARCH_SPACE["min_df"], SEARCH_SPACE["char"]):
         config = dict(word_max_n=w, min_df=m, char=c)
         oof = _cross_validate(counts, config, {"level": [middle], "category": [middle]}, levels, categories, years,
-                              splits, seed, jobs)
+                              splits, seed, jobs, weights)
         scores = {head: _macro_f1(head, oof[(head, middle)], truth[head]) for head in truth}
         log(f"  word 1-{w} min_df {m} char {'on ' if c else 'off'} C {middle:g} -> level {scores['level']:.3f}, "
             f"category {scores['category']:.3f}")
@@ -146,7 +150,7 @@ def _search(counts, levels, categories, years, folds, seed, jobs, log):
     config = {k: best[k] for k in ("word_max_n", "min_df", "char")}
     others = [C for C in SEARCH_SPACE["C"] if C != middle]
     oof = _cross_validate(counts, config, {"level": others, "category": others}, levels, categories, years, splits,
-                          seed, jobs)
+                          seed, jobs, weights)
     oof.update(best["_oof"])
     chosen = {}
     for head in truth:
@@ -158,8 +162,38 @@ def _search(counts, levels, categories, years, folds, seed, jobs, log):
     return config, chosen, oof[("level", chosen["level"])], oof[("category", chosen["category"])], grid
 
 
+def year_weights(years, year_decay: float = 1.0) -> np.ndarray:
+    """Each example weighs year_decay ** (years before the newest): 1.0 weighs all years alike."""
+    years = np.asarray(years)
+    return np.power(float(year_decay), years.max() - years)
+
+
+def _counts(tokens):
+    word_counter = CountVectorizer(analyzer=WordNgrams(2), lowercase=False, dtype=np.float64)
+    char_counter = CountVectorizer(analyzer=CharNgrams(*CHAR_RANGE), lowercase=False, dtype=np.float64)
+    word = word_counter.fit_transform(tokens).tocsr()
+    names = word_counter.get_feature_names_out()
+    return {"word": word, "char": char_counter.fit_transform(tokens).tocsr(),
+            "unigram_columns": np.flatnonzero([" " not in name for name in names])}
+
+
+def out_of_fold(examples, hyperparameters: dict, folds: int = 5, seed: int = 0, jobs=None,
+                year_decay: float = 1.0) -> dict:
+    """Cross-validated probabilities of every example under fixed hyperparameters (for `data suspects`)."""
+    levels = np.array([e.level for e in examples])
+    categories = np.array([e.category for e in examples])
+    years = [e.year for e in examples]
+    tokens = prepare_all([e.text for e in examples], engine=hyperparameters.get("engine", "newmm"), jobs=jobs)
+    config = {k: hyperparameters[k] for k in ("word_max_n", "min_df", "char")}
+    C = {"level": [hyperparameters["level_C"]], "category": [hyperparameters["category_C"]]}
+    oof = _cross_validate(_counts(tokens), config, C, levels, categories, years,
+                          _splits(levels, categories, folds, seed), seed, jobs or default_jobs(),
+                          year_weights(years, year_decay))
+    return {"level": oof[("level", C["level"][0])], "category": oof[("category", C["category"][0])]}
+
+
 def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: int | None = None,
-          log=lambda message: None) -> TrainingResult:
+          year_decay: float = 1.0, log=lambda message: None) -> TrainingResult:
     taxonomy = load_taxonomy()
     levels = np.array([e.level for e in examples])
     categories = np.array([e.category for e in examples])
@@ -172,22 +206,18 @@ def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: 
     tokens = prepare_all([e.text for e in examples], engine=engine, jobs=jobs)
     tokenised = time.perf_counter()
     log(f"tokenised {len(examples)} texts in {tokenised - started:.1f}s ({engine})")
-    word_counter = CountVectorizer(analyzer=WordNgrams(2), lowercase=False, dtype=np.float64)
-    char_counter = CountVectorizer(analyzer=CharNgrams(*CHAR_RANGE), lowercase=False, dtype=np.float64)
-    word = word_counter.fit_transform(tokens).tocsr()
-    names = word_counter.get_feature_names_out()
-    counts = {"word": word, "char": char_counter.fit_transform(tokens).tocsr(),
-              "unigram_columns": np.flatnonzero([" " not in name for name in names])}
-    config, chosen, level_oof, category_oof, grid = _search(counts, levels, categories, years, folds, seed,
-                                                            jobs or default_jobs(), log)
+    weights = year_weights(years, year_decay)
+    config, chosen, level_oof, category_oof, grid = _search(_counts(tokens), levels, categories, years, folds, seed,
+                                                            jobs or default_jobs(), log, weights)
     level_C, category_C = chosen["level"], chosen["category"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         vectorizer = build_vectorizer(word_max_n=config["word_max_n"], min_df=config["min_df"],
                                       char=config["char"], char_range=CHAR_RANGE)
         X = vectorizer.fit_transform(tokens)
-        model = PrescreenModel(vectorizer=vectorizer, level_classifier=_classifier(level_C, seed).fit(X, levels),
-                               category_classifier=_classifier(category_C, seed).fit(X, categories), engine=engine)
+        model = PrescreenModel(vectorizer=vectorizer, level_classifier=_classifier(level_C, seed).fit(X, levels, sample_weight=weights),
+                               category_classifier=_classifier(category_C, seed).fit(X, categories,
+                                                                                     sample_weight=weights), engine=engine)
     level_pred = np.array(taxonomy.levels)[level_oof.argmax(1)]
     category_pred = np.array(taxonomy.categories)[category_oof.argmax(1)]
     level_report = head_metrics(levels, level_pred, taxonomy.levels)
@@ -195,7 +225,8 @@ def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: 
     category_report = head_metrics(categories, category_pred, taxonomy.categories)
     card = {
         "hyperparameters": {**config, "char_range": list(CHAR_RANGE), "level_C": level_C, "category_C": category_C,
-                            "class_weight": "balanced", "sublinear_tf": True, "engine": engine},
+                            "class_weight": "balanced", "sublinear_tf": True, "engine": engine,
+                            "year_decay": year_decay},
         "search": {"space": {k: list(v) for k, v in SEARCH_SPACE.items()}, "folds": folds, "seed": seed,
                    "results": grid},
         "cross_validation": {"folds": folds, "seed": seed, "level": level_report, "category": category_report},
