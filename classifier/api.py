@@ -12,7 +12,7 @@ from .metrics import head_metrics, level_ordinal_metrics
 from .modelfile import CARD_FILE, in_use_dir, load_model, save_model
 from .screening import screen
 from .taxonomy import load_taxonomy
-from .text import normalize_text, tokenize
+from .text import normalize_text, require_engine, tokenize
 from .training import train
 
 __all__ = ["train_model", "evaluate_model", "check_text", "CheckResult"]
@@ -28,6 +28,7 @@ def train_model(data_paths, out_dir, folds: int = 5, seed: int = 0, engine: str 
                              f"{datetime.date.today():%Y%m%d}) and then 'prescreen promote' it")
     if (out_dir / CARD_FILE).exists() and not force:
         raise ModelFileError(f"{out_dir} already holds a model; choose another --out or add --force")
+    require_engine(engine)
     files = expand_paths(data_paths)
     examples = load_examples(files)
     log(f"{len(examples)} labelled examples from {len(files)} file(s)")
@@ -57,8 +58,9 @@ class CheckResult(dict):
     """Everything the self-check report shows, as plain data (also the JSON output)."""
 
 
-def check_text(text: str, model_dir=None, year=None, applied_category: str = "", model_and_card=None) -> CheckResult:
-    model, card = model_and_card or load_model(model_dir)
+def check_text(text: str, model_dir=None, year=None, applied_category: str = "", model_and_card=None,
+               engine: str | None = None) -> CheckResult:
+    model, card = model_and_card or load_model(model_dir, engine=engine)
     taxonomy = load_taxonomy()
     year = taxonomy.newest_year if year is None else int(year)
     taxonomy.categories_for(year)

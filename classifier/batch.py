@@ -21,7 +21,7 @@ def doubt(row: dict) -> float:
 
 def score_file(input_path: str, output_path: str, model_dir=None, year=None, text_columns=(), id_column=None,
                applied_column="applied_category", review_path=None, sheet=None, encoding=None, jobs=None,
-               on_row=None) -> dict:
+               on_row=None, engine=None) -> dict:
     file_format(output_path)
     if review_path:
         file_format(review_path)
@@ -32,7 +32,8 @@ def score_file(input_path: str, output_path: str, model_dir=None, year=None, tex
     review = []
     with RowWriter(output_path, flatten=flatten_row, source_xlsx=source_xlsx, sheet=sheet) as writer:
         for number, row in enumerate(score_rows(rows, model_dir=model_dir, text_columns=text_columns or None,
-                                                year=year, jobs=jobs, applied_column=applied_column), 1):
+                                                year=year, jobs=jobs, applied_column=applied_column,
+                                                engine=engine), 1):
             if id_column and id_column not in row:
                 raise InputError(f"no column '{id_column}' in the input; give --id-column with an existing column")
             writer.write(row)

@@ -4,6 +4,7 @@ that the text lacks."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -47,22 +48,34 @@ def _readable(gram: str) -> bool:
     return len(gram) >= 2 and "<" not in gram and not gram.isdigit() and gram not in _stopwords()
 
 
-def _token_spans(tokens):
-    joined, spans, position = "", [], 0
+def _token_starts(tokens) -> list[int]:
+    starts, position = [], 0
     for token in tokens:
-        spans.append((position, position + len(token)))
+        starts.append(position)
         position += len(token)
-    return "".join(tokens), spans
+    return starts
 
 
-def _phrase_at(spans, tokens, start, end) -> str:
-    covered = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
-    return "".join(tokens[i] for i in covered)
+def _phrase_at(starts, tokens, start, end) -> str:
+    """The tokens that the character span [start, end) of the joined text falls in, joined."""
+    first = bisect_right(starts, start) - 1
+    last = bisect_left(starts, end)
+    return "".join(tokens[first:last])
 
 
-def evidence_phrases(model, head: str, x_row, label: str, tokens, limit: int = 8) -> list[tuple[str, float]]:
+def _occurrences(text: str, gram: str, limit: int = 5) -> list[int]:
+    found, position = [], text.find(gram)
+    while position >= 0 and len(found) < limit:
+        found.append(position)
+        position = text.find(gram, position + 1)
+    return found
+
+
+def evidence_phrases(model, head: str, x_row, label: str, tokens, limit: int = 8,
+                     candidates: int = 60) -> list[tuple[str, float]]:
     """The words and phrases that pushed `head` most towards `label`, char n-grams folded into
-    the words they fall in."""
+    the words they fall in. Only the `candidates` strongest features are folded: the rest are
+    too weak to reach the top `limit`."""
     classifier = model.level_classifier if head == "level" else model.category_classifier
     coef = _coefficients(classifier, label)
     if coef is None:
@@ -70,28 +83,30 @@ def evidence_phrases(model, head: str, x_row, label: str, tokens, limit: int = 8
     x_row = x_row.tocsr() if hasattr(x_row, "tocsr") else x_row
     names = _feature_names(model)
     contribution = x_row.data * coef[x_row.indices]
-    joined, spans = _token_spans(tokens)
+    strongest = np.argsort(-contribution)[:candidates]
+    joined, starts = "".join(tokens), _token_starts(tokens)
     weights = defaultdict(float)
-    for index, value in zip(x_row.indices, contribution):
+    for position in strongest:
+        value = float(contribution[position])
         if value <= 0:
-            continue
-        part, gram = feature_word(names[index])
+            break
+        part, gram = feature_word(names[x_row.indices[position]])
         if part == "word":
             if _readable(gram):
                 weights[gram] += value
             continue
-        starts = [m.start() for m in re.finditer(re.escape(gram), joined)][:5]
-        for start in starts:
-            phrase = _phrase_at(spans, tokens, start, start + len(gram))
+        places = _occurrences(joined, gram)
+        for start in places:
+            phrase = _phrase_at(starts, tokens, start, start + len(gram))
             if _readable(phrase):
-                weights[phrase] += value / len(starts)
+                weights[phrase] += value / len(places)
     # a phrase inside a stronger, longer phrase adds nothing for a reader
     ranked = sorted(weights.items(), key=lambda item: -item[1])
     kept = []
     for phrase, weight in ranked:
         if any(phrase in other for other, _ in kept):
             continue
-        kept.append((phrase, round(float(weight), 4)))
+        kept.append((phrase, round(weight, 4)))
         if len(kept) == limit:
             break
     return kept

@@ -13,7 +13,7 @@ from pathlib import Path
 import joblib
 import sklearn
 
-from .errors import ModelFileError, ModelIntegrityError, ModelVersionWarning
+from .errors import EngineMismatchError, ModelFileError, ModelIntegrityError, ModelVersionWarning
 from .model import PrescreenModel
 
 __all__ = ["save_model", "load_model", "read_card", "sha256_of", "MODEL_FILE", "CARD_FILE", "CARD_FORMAT",
@@ -88,9 +88,18 @@ def save_model(model: PrescreenModel, card: dict, model_dir) -> dict:
     return card
 
 
-def load_model(model_dir=None) -> tuple[PrescreenModel, dict]:
+def load_model(model_dir=None, engine: str | None = None) -> tuple[PrescreenModel, dict]:
+    """The model and its card. `engine`, if given, must be the engine the model was trained with."""
+    from .text import require_engine
+
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     card = read_card(model_dir)
+    trained_engine = card.get("hyperparameters", {}).get("engine", "newmm")
+    if engine and engine != trained_engine:
+        raise EngineMismatchError(f"model {model_dir} was trained with the {trained_engine} tokenizer; scoring "
+                                  f"with {engine} would change its features: drop --engine or retrain with "
+                                  f"--engine {engine}")
+    require_engine(trained_engine)
     model_path = model_dir / card.get("model_file", MODEL_FILE)
     if not model_path.is_file():
         raise ModelFileError(f"{model_path} is missing; retrain with 'prescreen train' or restore the file")

@@ -26,9 +26,11 @@ TEXT_COLUMN_GUESSES = ("text", "ข้อความ", "เนื้อหา",
 class Scorer:
     """A loaded model plus what scoring one row needs; one per process."""
 
-    def __init__(self, model_dir=None, model_and_card=None):
-        self.model, self.card = model_and_card or load_model(model_dir)
+    def __init__(self, model_dir=None, model_and_card=None, engine: str | None = None):
+        self.model, self.card = model_and_card or load_model(model_dir, engine=engine)
         self.taxonomy = load_taxonomy()
+        # build the dictionaries now, once per process, not inside the first row's timing
+        tokenize(normalize_text("ทีส่ร้าง กมุภาพันธ์"), engine=self.model.engine)
 
     def _year(self, requested, row_year):
         year = requested if requested is not None else (row_year or self.taxonomy.newest_year)
@@ -64,9 +66,9 @@ class Scorer:
 _WORKER: Scorer | None = None
 
 
-def _init_worker(model_dir):
+def _init_worker(model_dir, engine):
     global _WORKER
-    _WORKER = Scorer(model_dir)
+    _WORKER = Scorer(model_dir, engine=engine)
 
 
 def _score_chunk(args):
@@ -94,7 +96,7 @@ def _empty_result(error: str) -> dict:
 
 def score_rows(rows: Iterable[dict], model_dir=None, text_columns=None, year=None, jobs: int | None = None,
                chunk_size: int = 16, applied_column: str = "applied_category",
-               scorer: Scorer | None = None) -> Iterator[dict]:
+               scorer: Scorer | None = None, engine: str | None = None) -> Iterator[dict]:
     """Yield each input row with the output fields added (an existing field of the same name is replaced)."""
     rows = iter(rows)
     first = next(rows, None)
@@ -111,15 +113,16 @@ def score_rows(rows: Iterable[dict], model_dir=None, text_columns=None, year=Non
         return ("\n".join(str(row.get(c) or "") for c in columns), row.get("year"), str(row.get(applied_column) or ""))
 
     if jobs <= 1:
-        scorer = scorer or Scorer(model_dir)
+        scorer = scorer or Scorer(model_dir, engine=engine)
         for chunk in chunked(with_first(), chunk_size):
             for row, result in zip(chunk, scorer.score_many([item(r) for r in chunk], year)):
                 yield {**row, **_empty_result(""), **result}
         return
     model_dir = str(Path(model_dir)) if model_dir else None
-    Scorer(model_dir)  # fail here, once, with a clear message rather than in every worker
+    Scorer(model_dir, engine=engine)  # fail here, once, with a clear message rather than in every worker
     window = jobs * 4
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(model_dir,)) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker,
+                                                   initargs=(model_dir, engine)) as pool:
         for group in chunked(chunked(with_first(), chunk_size), window):
             outputs = pool.map(_score_chunk, [([item(r) for r in chunk], year) for chunk in group])
             for chunk, results in zip(group, outputs):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import _offline  # noqa: F401  (must precede pythainlp)
 from pythainlp.util import normalize as pythainlp_normalize
 
-__all__ = ["normalize_text", "tokenize", "prepare", "TEXT_SETTINGS", "ENGINES", "MAX_CHARS"]
+__all__ = ["normalize_text", "tokenize", "prepare", "require_engine", "TEXT_SETTINGS", "ENGINES", "MAX_CHARS"]
 
 ENGINES = ("newmm", "nlpo3")
 # Long inputs are cut here: an award form has a few pages, and newmm's cost grows with length.
@@ -33,8 +33,10 @@ TEXT_SETTINGS = {
 }
 
 _CONSONANT = "\u0e01-\u0e2e"
-_UPPER_LOWER_VOWEL = "\u0e34-\u0e37\u0e38\u0e39"  # ิ ี ึ ื ุ ู
-_TONE = "\u0e48-\u0e4b"  # ่ ้ ๊ ๋
+_UPPER_LOWER = "\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"  # ิ ี ึ ื ุ ู
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+_UPPER_LOWER_VOWEL = "\u0e34-\u0e37\u0e38\u0e39"
+_TONE = "\u0e48-\u0e4b"
 _COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _THAI_CHAR = "\u0e01-\u0e4f"
 
@@ -48,12 +50,11 @@ _WHITESPACE = re.compile(r"\s+")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
-@lru_cache(maxsize=1)
 def _dictionary_trie():
-    from pythainlp.corpus import thai_words
-    from pythainlp.util import Trie
+    """newmm's own dictionary trie: shared, so the repair costs no second build at start-up."""
+    from pythainlp.tokenize import word_dict_trie
 
-    return Trie(thai_words())
+    return word_dict_trie()
 
 
 def _longest_word_over(text: str, position: int, trie) -> int:
@@ -66,19 +67,37 @@ def _longest_word_over(text: str, position: int, trie) -> int:
     return longest
 
 
+@lru_cache(maxsize=1)
+def _mark_contexts() -> frozenset:
+    """Every 2-3 character piece of a dictionary word that ends in, or holds in its middle, a tone
+    mark or an upper/lower vowel: a repair can only make a word if it makes one of these pieces."""
+    from pythainlp.corpus import thai_words
+
+    marks = set(_TONE_MARKS + _UPPER_LOWER)
+    pieces = set()
+    for word in thai_words():
+        for i, char in enumerate(word):
+            if char in marks:
+                pieces.update((word[max(0, i - 1):i + 1], word[max(0, i - 2):i + 1], word[max(0, i - 1):i + 2]))
+    return frozenset(pieces)
+
+
 def _move_marks_back(text: str, pattern: re.Pattern, reorder) -> str:
     """Undo a mark stored after the next consonant, where only the repaired form makes words."""
-    trie = _dictionary_trie()
+    trie, contexts = _dictionary_trie(), _mark_contexts()
+    tone = pattern is _TONE_AFTER_NEXT
     pieces, last = [], 0
     for match in pattern.finditer(text):
         if match.start() < last:
             continue
+        repaired = reorder(match)
+        if (repaired[:-1] if tone else repaired) not in contexts:
+            continue
         left = max(0, match.start() - 8)
         offset = match.start() - left
         window = text[left:match.end() + 14]
-        repaired = reorder(match)
         candidate = window[:offset] + repaired + window[offset + len(repaired):]
-        after = _longest_word_over(candidate, offset + 1 + len(match.group(2) if pattern is _TONE_AFTER_NEXT else ""), trie)
+        after = _longest_word_over(candidate, offset + 1 + (len(match.group(2)) if tone else 0), trie)
         if after >= 3 and after >= _longest_word_over(window, match.end() - 1 - left, trie) + 2:
             pieces.append(text[last:match.start()])
             pieces.append(repaired)
@@ -117,6 +136,20 @@ def _shape(token: str) -> str:
     if token == "%":
         return "<pct>"
     return token.lower()
+
+
+def require_engine(engine: str) -> None:
+    """Fail early, with the fix, when an engine is unknown or not installed."""
+    from .errors import PrescreenError
+
+    if engine not in ENGINES:
+        raise PrescreenError(f"unknown tokenizer engine '{engine}'; use one of {', '.join(ENGINES)}")
+    if engine == "nlpo3":
+        try:
+            import nlpo3  # noqa: F401
+        except ImportError:
+            raise PrescreenError("the nlpo3 engine is not installed; pip install 'prescreen[fast]' (or nlpo3)") \
+                from None
 
 
 def tokenize(text: str, engine: str = "newmm") -> list[str]:

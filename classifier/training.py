@@ -25,6 +25,7 @@ from .errors import DataError
 from .features import CharNgrams, WordNgrams, build_vectorizer
 from .metrics import head_metrics, level_ordinal_metrics
 from .model import PrescreenModel, mask_categories
+from .ordinal import OrdinalClassifier
 from .parallel import default_jobs, prepare_all
 from .taxonomy import load_taxonomy
 
@@ -49,6 +50,12 @@ class TrainingResult:
 def _classifier(C: float, seed: int = 0) -> LogisticRegression:
     return LogisticRegression(C=C, class_weight="balanced", solver="saga", max_iter=2000, tol=1e-3,
                               random_state=seed)
+
+
+def _head_classifier(head: str, C: float, seed: int = 0):
+    if head == "level_ordinal":
+        return OrdinalClassifier(order=load_taxonomy().levels, estimator=_classifier(C, seed))
+    return _classifier(C, seed)
 
 
 def _tfidf(counts: sp.csr_matrix, train_rows: np.ndarray, min_df: int) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -93,11 +100,12 @@ def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_ro
     """Out-of-fold probabilities of one fold, for each head and C asked."""
     X = _fold_features(counts, config, train_rows)
     out = {}
-    for head, y in (("level", levels), ("category", categories)):
-        for C in C_by_head[head]:
+    for head, y in (("level", levels), ("level_ordinal", levels), ("category", categories)):
+        for C in C_by_head.get(head, ()):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
-                clf = _classifier(C, seed).fit(X[train_rows], y[train_rows], sample_weight=weights[train_rows])
+                clf = _head_classifier(head, C, seed).fit(X[train_rows], y[train_rows],
+                                                          sample_weight=weights[train_rows])
             out[(head, C)] = (clf.classes_, clf.predict_proba(X[test_rows]))
     return test_rows, out
 
@@ -105,7 +113,7 @@ def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_ro
 def _cross_validate(counts, config, C_by_head, levels, categories, years, splits, seed, jobs, weights):
     """Out-of-fold probabilities in taxonomy order (category masked by year) for each (head, C)."""
     taxonomy = load_taxonomy()
-    order = {"level": taxonomy.levels, "category": taxonomy.categories}
+    order = {"level": taxonomy.levels, "level_ordinal": taxonomy.levels, "category": taxonomy.categories}
     folds = Parallel(n_jobs=jobs)(
         delayed(_fit_fold)(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed, weights)
         for train_rows, test_rows in splits)
@@ -120,10 +128,15 @@ def _cross_validate(counts, config, C_by_head, levels, categories, years, splits
     return oof
 
 
-def _macro_f1(head, proba, truth):
+def _selection_score(head, proba, truth):
+    """Category: macro-F1. Level: the mean of macro-F1 and quadratic weighted kappa, since the level
+    is judged on both."""
     taxonomy = load_taxonomy()
-    labels = taxonomy.levels if head == "level" else taxonomy.categories
-    return head_metrics(truth, np.array(labels)[proba.argmax(1)], labels)["macro_f1"]
+    if head == "category":
+        return head_metrics(truth, np.array(taxonomy.categories)[proba.argmax(1)], taxonomy.categories)["macro_f1"]
+    predicted = np.array(taxonomy.levels)[proba.argmax(1)]
+    return (head_metrics(truth, predicted, taxonomy.levels)["macro_f1"]
+            + level_ordinal_metrics(truth, predicted, taxonomy.levels)["qwk"]) / 2
 
 
 def _splits(levels, categories, folds, seed):
@@ -141,25 +154,29 @@ def _search(counts, levels, categories, years, folds, seed, jobs, log, weights):
         config = dict(word_max_n=w, min_df=m, char=c)
         oof = _cross_validate(counts, config, {"level": [middle], "category": [middle]}, levels, categories, years,
                               splits, seed, jobs, weights)
-        scores = {head: _macro_f1(head, oof[(head, middle)], truth[head]) for head in truth}
+        scores = {head: _selection_score(head, oof[(head, middle)], truth[head]) for head in truth}
         log(f"  word 1-{w} min_df {m} char {'on ' if c else 'off'} C {middle:g} -> level {scores['level']:.3f}, "
             f"category {scores['category']:.3f}")
-        grid.append({**config, "C": middle, "level_macro_f1": scores["level"],
+        grid.append({**config, "C": middle, "level_score": round(scores["level"], 4),
                      "category_macro_f1": scores["category"], "_oof": oof})
-    best = max(grid, key=lambda g: g["level_macro_f1"] + g["category_macro_f1"])
+    best = max(grid, key=lambda g: g["level_score"] + g["category_macro_f1"])
     config = {k: best[k] for k in ("word_max_n", "min_df", "char")}
     others = [C for C in SEARCH_SPACE["C"] if C != middle]
-    oof = _cross_validate(counts, config, {"level": others, "category": others}, levels, categories, years, splits,
-                          seed, jobs, weights)
+    oof = _cross_validate(counts, config, {"level": others, "level_ordinal": SEARCH_SPACE["C"], "category": others},
+                          levels, categories, years, splits, seed, jobs, weights)
     oof.update(best["_oof"])
-    chosen = {}
-    for head in truth:
-        scores = {C: _macro_f1(head, oof[(head, C)], truth[head]) for C in SEARCH_SPACE["C"]}
-        chosen[head] = max(SEARCH_SPACE["C"], key=lambda C: (scores[C], -abs(np.log(C / middle))))
-        log(f"  {head}: C " + ", ".join(f"{C:g} -> {score:.3f}" for C, score in scores.items()))
+    truth["level_ordinal"] = levels
+    scores = {key: _selection_score(key[0], proba, truth[key[0]]) for key, proba in oof.items()}
+    for head in ("level", "level_ordinal", "category"):
+        log(f"  {head}: C " + ", ".join(f"{C:g} -> {scores[(head, C)]:.3f}" for C in SEARCH_SPACE["C"]))
+    level_key = max((k for k in scores if k[0].startswith("level")),
+                    key=lambda k: (scores[k], -abs(np.log(k[1] / middle))))
+    category_key = max((k for k in scores if k[0] == "category"), key=lambda k: (scores[k], -abs(np.log(k[1] / middle))))
     for g in grid:
         g.pop("_oof")
-    return config, chosen, oof[("level", chosen["level"])], oof[("category", chosen["category"])], grid
+    chosen = {"level": level_key[1], "level_model": "ordinal" if level_key[0] == "level_ordinal" else "multinomial",
+              "category": category_key[1]}
+    return config, chosen, oof[level_key], oof[category_key], grid
 
 
 def year_weights(years, year_decay: float = 1.0) -> np.ndarray:
@@ -185,11 +202,12 @@ def out_of_fold(examples, hyperparameters: dict, folds: int = 5, seed: int = 0, 
     years = [e.year for e in examples]
     tokens = prepare_all([e.text for e in examples], engine=hyperparameters.get("engine", "newmm"), jobs=jobs)
     config = {k: hyperparameters[k] for k in ("word_max_n", "min_df", "char")}
-    C = {"level": [hyperparameters["level_C"]], "category": [hyperparameters["category_C"]]}
+    level_head = "level_ordinal" if hyperparameters.get("level_model") == "ordinal" else "level"
+    C = {level_head: [hyperparameters["level_C"]], "category": [hyperparameters["category_C"]]}
     oof = _cross_validate(_counts(tokens), config, C, levels, categories, years,
                           _splits(levels, categories, folds, seed), seed, jobs or default_jobs(),
                           year_weights(years, year_decay))
-    return {"level": oof[("level", C["level"][0])], "category": oof[("category", C["category"][0])]}
+    return {"level": oof[(level_head, C[level_head][0])], "category": oof[("category", C["category"][0])]}
 
 
 def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: int | None = None,
@@ -215,7 +233,9 @@ def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: 
         vectorizer = build_vectorizer(word_max_n=config["word_max_n"], min_df=config["min_df"],
                                       char=config["char"], char_range=CHAR_RANGE)
         X = vectorizer.fit_transform(tokens)
-        model = PrescreenModel(vectorizer=vectorizer, level_classifier=_classifier(level_C, seed).fit(X, levels, sample_weight=weights),
+        model = PrescreenModel(vectorizer=vectorizer, level_classifier=_head_classifier(
+                                   "level_ordinal" if chosen["level_model"] == "ordinal" else "level", level_C, seed
+                               ).fit(X, levels, sample_weight=weights),
                                category_classifier=_classifier(category_C, seed).fit(X, categories,
                                                                                      sample_weight=weights), engine=engine)
     level_pred = np.array(taxonomy.levels)[level_oof.argmax(1)]
@@ -224,7 +244,8 @@ def train(examples, folds: int = 5, seed: int = 0, engine: str = "newmm", jobs: 
     level_report.update(level_ordinal_metrics(levels, level_pred, taxonomy.levels))
     category_report = head_metrics(categories, category_pred, taxonomy.categories)
     card = {
-        "hyperparameters": {**config, "char_range": list(CHAR_RANGE), "level_C": level_C, "category_C": category_C,
+        "hyperparameters": {**config, "char_range": list(CHAR_RANGE), "level_C": level_C, "level_model": chosen["level_model"],
+                            "category_C": category_C,
                             "class_weight": "balanced", "sublinear_tf": True, "engine": engine,
                             "year_decay": year_decay},
         "search": {"space": {k: list(v) for k, v in SEARCH_SPACE.items()}, "folds": folds, "seed": seed,
