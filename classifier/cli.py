@@ -151,3 +151,5 @@ def info(model_dir, as_json):
 from .cli_more import register  # noqa: E402  (commands for data, retraining and serving)
 
 register(main, _fail_cleanly)
+from .cli_serve import register_serve  # noqa: E402
+register_serve(main, _fail_cleanly)
