@@ -36,8 +36,9 @@ _WORDS = {
 _FLAG_TEXT = {
     "category_mismatch": ("ประเภทที่สมัครต่างจากประเภทที่ข้อความสนับสนุน",
                           "the category applied for differs from the one the text supports"),
-    "level_below_category": ("ระดับการมีส่วนร่วมยังต่ำกว่าที่ประเภทรางวัลนี้คาดหวัง",
-                             "the participation level is below what this category expects"),
+    "level_below_category": ("ระดับการมีส่วนร่วม (หรือขอบเขตทั้งองค์กร) ยังไม่ถึงที่ประเภทรางวัลนี้คาดหวัง",
+                             "the participation level (or organisation-wide scope) is below what this category "
+                             "expects"),
     "low_confidence": ("แบบจำลองไม่มั่นใจ ควรให้ผู้ตรวจอ่าน", "the model is not confident; a person should read it"),
     "too_short": ("ข้อความสั้นเกินกว่าจะประเมินได้ดี", "the text is too short to judge well"),
     "not_thai": ("ข้อความส่วนใหญ่ไม่ใช่ภาษาไทย", "most of the text is not Thai"),
