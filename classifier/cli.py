@@ -74,9 +74,10 @@ def train(data_paths, out_dir, folds, seed, engine, jobs, force, year_decay):
 @click.option("--encoding", help="Input encoding [detected: utf-8, utf-8-sig, utf-16, cp874].")
 @click.option("--jobs", type=click.IntRange(1), help="Worker processes [all cores].")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--engine", type=click.Choice(["newmm", "nlpo3"]), help="Refuse unless the model uses this tokenizer.")
 @_fail_cleanly
 def score(input_path, output_path, model_dir, year, text_columns, id_column, applied_column, review_path, sheet,
-          encoding, jobs, quiet):
+          encoding, jobs, quiet, engine):
     """Score every row of INPUT (.jsonl/.csv/.xlsx, or - for JSONL on stdin)."""
     from .batch import score_file
 
@@ -84,7 +85,7 @@ def score(input_path, output_path, model_dir, year, text_columns, id_column, app
                                                                                file=sys.stderr)
     summary = score_file(input_path, output_path, model_dir=model_dir, year=year, text_columns=text_columns,
                          id_column=id_column, applied_column=applied_column, review_path=review_path, sheet=sheet,
-                         encoding=encoding, jobs=jobs,
+                         encoding=encoding, jobs=jobs, engine=engine,
                          on_row=(lambda: progress.update(1)) if progress else None)
     if progress:
         progress.render_finish()
@@ -103,8 +104,9 @@ def score(input_path, output_path, model_dir, year, text_columns, id_column, app
 @click.option("--format", "fmt", default="text", show_default=True,
               type=click.Choice(["text", "markdown", "html", "json"]))
 @click.option("--encoding", help="Text file encoding [detected].")
+@click.option("--engine", type=click.Choice(["newmm", "nlpo3"]), help="Refuse unless the model uses this tokenizer.")
 @_fail_cleanly
-def check(path, model_dir, year, applied_category, lang, fmt, encoding):
+def check(path, model_dir, year, applied_category, lang, fmt, encoding, engine):
     """Self-check one draft (.txt, .docx, .pdf or - for stdin): level, category, evidence, advice."""
     from .api import check_text
     from .documents import read_document
@@ -114,8 +116,8 @@ def check(path, model_dir, year, applied_category, lang, fmt, encoding):
     text = read_document(path, encoding)
     if not text.strip():
         raise InputError(f"{path}: the draft is empty; give a file with the submission text")
-    click.echo(render_report(check_text(text, model_dir=model_dir, year=year, applied_category=applied_category),
-                             fmt=fmt, lang=lang))
+    result = check_text(text, model_dir=model_dir, year=year, applied_category=applied_category, engine=engine)
+    click.echo(render_report(result, fmt=fmt, lang=lang))
 
 
 @main.command()

@@ -58,10 +58,15 @@ def _dictionary_trie():
     return word_dict_trie()
 
 
+_WORD_STARTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | frozenset("เแโใไ")
+
+
 def _longest_word_over(text: str, position: int, trie) -> int:
     """Length of the longest dictionary word that contains the character at `position`."""
     longest = 0
     for start in range(max(0, position - 8), position + 1):
+        if text[start] not in _WORD_STARTS:  # no Thai word starts with a mark or a following vowel
+            continue
         words = trie.prefixes(text, start)
         if words and start + len(words[-1]) > position:
             longest = max(longest, len(words[-1]))
