@@ -8,7 +8,7 @@ import json
 from .criteria import CHECK_NAMES
 from .taxonomy import load_taxonomy
 
-__all__ = ["render_report", "FORMATS", "LANGUAGES", "advice"]
+__all__ = ["render_report", "FORMATS", "LANGUAGES", "advice", "flag_text"]
 
 FORMATS = ("text", "markdown", "html", "json")
 LANGUAGES = ("th", "en")
@@ -56,7 +56,8 @@ def _label(label: str, lang: str) -> str:
     return f"{name} ({label})"
 
 
-def _flag(flag: str, lang: str) -> str:
+def flag_text(flag: str, lang: str) -> str:
+    """A flag as a person reads it, in Thai or English."""
     if flag.startswith("missing_evidence:"):
         name = flag.split(":", 1)[1]
         check = CHECK_NAMES.get(name, (name, name))[0 if lang == "th" else 1]
@@ -127,7 +128,7 @@ def _sections(result: dict, lang: str):
         if check["evidence"]:
             line += f"  «{check['evidence']}»"
         checks.append(line)
-    flags = [_flag(f, lang) for f in result["flags"]] or [_w("none", lang)]
+    flags = [flag_text(f, lang) for f in result["flags"]] or [_w("none", lang)]
     if result["needs_review"]:
         flags.append(_w("review", lang))
     sections = [(_w("level", lang), level_lines), (_w("category", lang), category_lines),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..criteria import CHECK_NAMES
-from ..report import _flag as flag_text  # the report's wording of a flag, so page and CLI agree
+from ..report import flag_text  # the report's wording of a flag, so page and CLI agree
 from ..report import advice
 from ..taxonomy import load_taxonomy
 from .highlight import highlight
