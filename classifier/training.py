@@ -146,21 +146,32 @@ def _splits(levels, categories, folds, seed):
 
 
 def _search(counts, levels, categories, years, folds, seed, jobs, log, weights):
-    """Two stages: the feature settings at the middle C, then C for each head on the best settings."""
+    """Stages, so that the costly fits only run where they can win: word n-gram range and min_df on word
+    features alone; then character n-grams on and off for the best of those; then C for each head; then
+    the ordinal form of the level head at its best C. Every stage uses the same folds."""
     splits = _splits(levels, categories, folds, seed)
     truth = {"level": levels, "category": categories}
     middle = SEARCH_SPACE["C"][len(SEARCH_SPACE["C"]) // 2]
     grid = []
-    for w, m, c in itertools.product(SEARCH_SPACE["word_max_n"], SEARCH_SPACE["min_df"], SEARCH_SPACE["char"]):
-        config = dict(word_max_n=w, min_df=m, char=c)
+
+    def evaluate(config):
         oof = _cross_validate(counts, config, {"level": [middle], "category": [middle]}, levels, categories, years,
                               splits, seed, jobs, weights)
         scores = {head: _selection_score(head, oof[(head, middle)], truth[head]) for head in truth}
-        log(f"  word 1-{w} min_df {m} char {'on ' if c else 'off'} C {middle:g} -> level {scores['level']:.3f}, "
-            f"category {scores['category']:.3f}")
+        log(f"  word 1-{config['word_max_n']} min_df {config['min_df']} char {'on ' if config['char'] else 'off'} "
+            f"C {middle:g} -> level {scores['level']:.3f}, category {scores['category']:.3f}")
         grid.append({**config, "C": middle, "level_score": round(scores["level"], 4),
-                     "category_macro_f1": scores["category"], "_oof": oof})
-    best = max(grid, key=lambda g: g["level_score"] + g["category_macro_f1"])
+                     "category_macro_f1": round(scores["category"], 4), "_oof": oof})
+        return grid[-1]
+
+    def total(entry):
+        return entry["level_score"] + entry["category_macro_f1"]
+
+    words = [evaluate(dict(word_max_n=w, min_df=m, char=False))
+             for w, m in itertools.product(SEARCH_SPACE["word_max_n"], SEARCH_SPACE["min_df"])]
+    best = max(words, key=total)
+    if True in SEARCH_SPACE["char"]:
+        best = max([best, evaluate({**{k: best[k] for k in ("word_max_n", "min_df")}, "char": True})], key=total)
     config = {k: best[k] for k in ("word_max_n", "min_df", "char")}
     others = [C for C in SEARCH_SPACE["C"] if C != middle]
     oof = _cross_validate(counts, config, {"level": others, "category": others}, levels, categories, years, splits,
