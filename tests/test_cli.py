@@ -273,3 +273,35 @@ def test_info_on_non_model_directory(tmp_path):
     assert result.exit_code == 1
     assert result.output == (f"Error: {tmp_path} is not a model directory (no card.json); give --model a "
                              "directory written by 'prescreen train'\n")
+
+
+def _one_page_pdf(text: str) -> bytes:
+    """A minimal PDF with one line of Helvetica text: enough for pypdf's text extraction."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_check_pdf_with_a_text_layer(tmp_path):
+    (tmp_path / "draft.pdf").write_bytes(_one_page_pdf("The district office publishes its budget every month."))
+    result = run("check", tmp_path / "draft.pdf", "--format", "json")
+    assert result.exit_code == 0
+    assert "not_thai" in json.loads(result.output)["flags"]
+
+
+def test_check_corrupt_pdf(tmp_path):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    result = run("check", tmp_path / "broken.pdf")
+    assert result.exit_code == 1 and result.output.startswith("Error: ")
+    assert result.output.count("\n") == 1
