@@ -1,6 +1,7 @@
 """One draft from .txt, .docx or .pdf (or stdin) as plain text."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def _docx_text(source) -> str:
 def _pdf_text(source) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs its repair attempts ("EOF marker not found"); our one-line error says what matters
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(source)
