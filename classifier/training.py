@@ -17,12 +17,12 @@ import scipy.sparse as sp
 from joblib import Parallel, delayed
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import normalize as l2_normalize
 
 from .errors import DataError
 from .features import CharNgrams, WordNgrams, build_vectorizer
+from .linear import BalancedLogisticRegression
 from .metrics import head_metrics, level_ordinal_metrics
 from .model import PrescreenModel, mask_categories
 from .ordinal import OrdinalClassifier
@@ -47,9 +47,8 @@ class TrainingResult:
     out_of_fold: dict
 
 
-def _classifier(C: float, seed: int = 0) -> LogisticRegression:
-    return LogisticRegression(C=C, class_weight="balanced", solver="saga", max_iter=2000, tol=3e-3,
-                              random_state=seed)
+def _classifier(C: float, seed: int = 0) -> BalancedLogisticRegression:
+    return BalancedLogisticRegression(C=C, max_iter=2000, tol=3e-3, random_state=seed)
 
 
 def _head_classifier(head: str, C: float, seed: int = 0):

@@ -59,3 +59,16 @@ def test_evidence_and_next_level_are_readable_words(default_model):
     upper, lacking = missing_for_next_level(model, x, "involve")
     assert upper == "collaborate" and all(len(word) >= 3 for word in lacking)
     assert missing_for_next_level(model, x, "empower") == (None, [])
+
+
+def test_balanced_logistic_regression_solves_sklearns_balanced_objective():
+    from classifier.linear import BalancedLogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(600, 20))
+    y = np.where(X[:, 0] + 0.3 * rng.normal(size=600) > 1.3, "rare", np.where(X[:, 1] > 0, "a", "b"))
+    reference = LogisticRegression(C=2, class_weight="balanced", max_iter=5000, tol=1e-8).fit(X, y)
+    ours = BalancedLogisticRegression(C=2, tol=1e-6, max_iter=5000).fit(X, y)
+    assert list(ours.classes_) == list(reference.classes_)
+    assert np.abs(ours.coef_ - reference.coef_).max() < 1e-2
+    assert np.abs(ours.predict_proba(X) - reference.predict_proba(X)).max() < 1e-3
