@@ -15,8 +15,10 @@ __all__ = ["BalancedLogisticRegression"]
 
 
 class BalancedLogisticRegression(ClassifierMixin, BaseEstimator):
-    def __init__(self, C: float = 1.0, max_iter: int = 2000, tol: float = 3e-3, random_state: int | None = 0):
+    def __init__(self, C: float = 1.0, max_iter: int = 2000, tol: float = 3e-3, random_state: int | None = 0,
+                 balanced: bool = True):
         self.C = C
+        self.balanced = balanced
         self.max_iter = max_iter
         self.tol = tol
         self.random_state = random_state
@@ -24,7 +26,8 @@ class BalancedLogisticRegression(ClassifierMixin, BaseEstimator):
     def fit(self, X, y, sample_weight=None):
         y = np.asarray(y)
         classes = np.unique(y)
-        per_class = dict(zip(classes, compute_class_weight("balanced", classes=classes, y=y)))
+        per_class = dict(zip(classes, compute_class_weight("balanced" if self.balanced else None, classes=classes,
+                                                           y=y)))
         weights = np.array([per_class[label] for label in y], dtype=float)
         if sample_weight is not None:
             weights = weights * np.asarray(sample_weight, dtype=float)

@@ -47,8 +47,9 @@ class TrainingResult:
     out_of_fold: dict
 
 
-def _classifier(C: float, seed: int = 0) -> BalancedLogisticRegression:
-    return BalancedLogisticRegression(C=C, max_iter=2000, tol=3e-3, random_state=seed)
+def _classifier(C: float, seed: int = 0, balanced: bool = True) -> BalancedLogisticRegression:
+    """The product's classifier; `balanced=False` only for ablations (the public benchmark)."""
+    return BalancedLogisticRegression(C=C, max_iter=2000, tol=3e-3, random_state=seed, balanced=balanced)
 
 
 def _head_classifier(head: str, C: float, seed: int = 0):
