@@ -31,7 +31,7 @@ class CharNgrams:
     Joining first makes the n-grams independent of where newmm put the boundaries, which
     is what rescues misspelt and out-of-dictionary words."""
 
-    def __init__(self, min_n: int = 2, max_n: int = 4):
+    def __init__(self, min_n: int = 1, max_n: int = 3):
         self.min_n, self.max_n = min_n, max_n
 
     def __call__(self, tokens: list[str]) -> list[str]:
@@ -40,7 +40,7 @@ class CharNgrams:
 
 
 def build_vectorizer(word_max_n: int = 2, min_df: int = 2, char: bool = True,
-                     char_range: tuple[int, int] = (2, 4), max_features: int | None = None) -> FeatureUnion:
+                     char_range: tuple[int, int] = (1, 3), max_features: int | None = None) -> FeatureUnion:
     common = dict(lowercase=False, sublinear_tf=True, min_df=min_df, max_features=max_features, dtype=np.float32)
     parts = [("word", TfidfVectorizer(analyzer=WordNgrams(word_max_n), **common))]
     if char:

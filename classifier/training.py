@@ -37,7 +37,7 @@ SEARCH_SPACE = {
     "char": (False, True),
     "C": (2.0, 8.0, 32.0),
 }
-CHAR_RANGE = (2, 4)
+CHAR_RANGE = (1, 3)
 
 
 @dataclass
