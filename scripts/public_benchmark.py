@@ -60,7 +60,7 @@ FULL_GRID = {
     "engine": ("newmm", "nlpo3"),
     "word_max_n": (1, 2),
     "min_df": (2, 3),
-    "char": (None, tuple(CHAR_RANGE), (1, 3)),  # off, the product's range, a shorter range
+    "char": tuple(dict.fromkeys((None, (2, 4), tuple(CHAR_RANGE), (1, 3)))),  # off, the product's range, alternatives
     "class_weight": ("balanced", "none"),
     "stage1_C": 2.0,
     "C": (0.5, 1.0, 2.0, 4.0, 8.0),
