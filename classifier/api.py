@@ -7,7 +7,7 @@ from pathlib import Path
 from .card import build_card
 from .data import expand_paths, load_examples
 from .errors import ModelFileError
-from .explain import evidence_phrases, evidence_sentences, missing_for_next_level
+from .explain import evidence_sentences, missing_for_next_level
 from .metrics import head_metrics, level_ordinal_metrics
 from .modelfile import CARD_FILE, in_use_dir, load_model, save_model
 from .screening import screen
@@ -68,9 +68,9 @@ def check_text(text: str, model_dir=None, year=None, applied_category: str = "",
     tokens = tokenize(normalized, engine=model.engine)
     x = model.features([tokens])
     prediction = model.predict_features(x, [year])[0]
-    screening = screen(model, card, text, tokens, x[0], prediction, applied_category, normalized=normalized)
-    level_phrases = evidence_phrases(model, "level", x[0], prediction.level, tokens)
-    category_phrases = evidence_phrases(model, "category", x[0], prediction.category, tokens)
+    screening = screen(model, card, text, tokens, x[0], prediction, applied_category, normalized=normalized,
+                       evidence_limit=8)
+    level_phrases, category_phrases = screening.level_evidence, screening.category_evidence
     next_level, lacking = missing_for_next_level(model, x[0], prediction.level)
     return CheckResult(
         model=card.get("version"), year=year, applied_category=applied_category or None,

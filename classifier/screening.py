@@ -55,7 +55,7 @@ def _level_below(category: str, level: str, checks: list[Check]) -> bool:
 
 
 def screen(model, card: dict, text: str, tokens, x_row, prediction, applied_category: str = "",
-           normalized: str | None = None) -> Screening:
+           normalized: str | None = None, evidence_limit: int = 5) -> Screening:
     normalized = normalized if normalized is not None else normalize_text(text)
     applied = applied_category.strip()
     taxonomy = load_taxonomy()
@@ -79,6 +79,7 @@ def screen(model, card: dict, text: str, tokens, x_row, prediction, applied_cate
     if len(text) > MAX_CHARS:
         flags.append("truncated")
     return Screening(prediction=prediction, flags=flags, checks=checks,
-                     level_evidence=evidence_phrases(model, "level", x_row, prediction.level, tokens, limit=5),
+                     level_evidence=evidence_phrases(model, "level", x_row, prediction.level, tokens,
+                                                     limit=evidence_limit),
                      category_evidence=evidence_phrases(model, "category", x_row, prediction.category, tokens,
-                                                        limit=5))
+                                                        limit=evidence_limit))
