@@ -19,7 +19,7 @@ from .text import normalize_text, tokenize
 __all__ = ["score_rows", "Scorer", "OUTPUT_FIELDS", "flatten_row", "pick_text_columns"]
 
 OUTPUT_FIELDS = ("level", "category", "level_probabilities", "category_probabilities", "needs_review",
-                 "flags", "error")
+                 "flags", "error", "level_evidence", "category_evidence", "criteria")
 TEXT_COLUMN_GUESSES = ("text", "ข้อความ", "เนื้อหา", "รายละเอียดผลงาน", "content", "body")
 
 
@@ -90,8 +90,10 @@ def pick_text_columns(columns, text_columns) -> list[str]:
 
 
 def _empty_result(error: str) -> dict:
+    """Every output field, so a failed first row still gives CSV/XLSX their full header."""
     return {"level": "", "category": "", "level_probabilities": {}, "category_probabilities": {},
-            "needs_review": True, "flags": [], "error": error}
+            "needs_review": True, "flags": [], "error": error, "level_evidence": [], "category_evidence": [],
+            "criteria": {}}
 
 
 def score_rows(rows: Iterable[dict], model_dir=None, text_columns=None, year=None, jobs: int | None = None,

@@ -305,3 +305,12 @@ def test_check_corrupt_pdf(tmp_path):
     result = run("check", tmp_path / "broken.pdf")
     assert result.exit_code == 1 and result.output.startswith("Error: ")
     assert result.output.count("\n") == 1
+
+
+def test_score_csv_whose_first_row_fails_keeps_every_column(tmp_path):
+    out = tmp_path / "out.csv"
+    result = run("score", write_csv(tmp_path / "in.csv", [ROWS[1], ROWS[0]]), "--out", out, "--jobs", "1", "--quiet")
+    assert result.exit_code == 0
+    with open(out, encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["error"] and rows[1]["level_evidence"] and rows[1]["criteria"]
