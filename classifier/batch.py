@@ -6,6 +6,7 @@ import collections
 from .errors import InputError
 from .scoring import flatten_row, score_rows
 from .tabular import RowWriter, file_format, read_rows
+from .taxonomy import load_taxonomy
 
 __all__ = ["score_file", "doubt"]
 
@@ -23,6 +24,8 @@ def score_file(input_path: str, output_path: str, model_dir=None, year=None, tex
                applied_column="applied_category", review_path=None, sheet=None, encoding=None, jobs=None,
                on_row=None, engine=None) -> dict:
     file_format(output_path)
+    if year is not None:
+        load_taxonomy().categories_for(year)  # an unknown --year fails once, not on every row
     if review_path:
         file_format(review_path)
     rows = read_rows(input_path, encoding=encoding, sheet=sheet)

@@ -314,3 +314,19 @@ def test_score_csv_whose_first_row_fails_keeps_every_column(tmp_path):
     with open(out, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert rows[0]["error"] and rows[1]["level_evidence"] and rows[1]["criteria"]
+
+
+def test_score_unknown_year_fails_once(tmp_path):
+    result = run("score", write_csv(tmp_path / "in.csv", ROWS), "--out", tmp_path / "o.csv", "--year", "2590")
+    assert result.exit_code == 1
+    assert result.output == ("Error: year 2590 is not in the taxonomy (known: 2565, 2566, 2567); add it to "
+                             "classifier/data/taxonomy.json\n")
+
+
+def test_score_row_with_a_bad_year_keeps_its_place(tmp_path):
+    rows = [dict(ROWS[0], year="2567"), dict(ROWS[2], year="ปีหน้า")]
+    out = tmp_path / "o.jsonl"
+    assert run("score", write_csv(tmp_path / "in.csv", rows), "--out", out, "--quiet", "--jobs", "1").exit_code == 0
+    scored = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert scored[0]["level"] and scored[1]["error"] == ("year 'ปีหน้า' is not a number; give a Buddhist-era year "
+                                                         "such as 2567")
