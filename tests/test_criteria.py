@@ -35,6 +35,12 @@ def test_problem_and_why_participation():
     assert status(check_problem, "สำนักงานจัดทำเพจเผยแพร่ข่าวสาร") == "missing"
 
 
+def test_problem_shown_without_the_word_problem():
+    assert status(check_problem, "เดิมผู้ปกครองต้องไปถามที่อำเภอ คำตอบไม่ตรงกันแต่ละแห่ง") == "unclear"
+    assert status(check_problem, "ทุกปีน้ำท่วมขังถนน คนที่รู้ทางน้ำดีที่สุดคือชาวบ้าน อบต.จึงชวนผู้ใหญ่บ้านมาสำรวจ") \
+        == "present"
+
+
 def test_stakeholders():
     assert status(check_stakeholders, "เกษตรกร ผู้ใหญ่บ้าน และ อบต. ร่วมประชุม") == "present"
     assert status(check_stakeholders, "มีการประชุมคณะทำงาน") == "missing"
