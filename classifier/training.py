@@ -85,15 +85,18 @@ def _stratify_key(levels, categories, folds):
     return np.array(levels)
 
 
+REVIEW_ACCURACY = 0.8
+
+
 def choose_review_threshold(confidence: np.ndarray, correct: np.ndarray) -> float:
-    """The highest top-probability below which cross-validated predictions were wrong at least as
-    often as right: rows under it go to a person."""
+    """The highest top-probability below which cross-validated predictions were right less than
+    REVIEW_ACCURACY of the time: rows under it go to a person."""
     chosen = 0.0
-    for threshold in np.arange(0.25, 0.96, 0.05):
+    for threshold in np.arange(0.30, 0.91, 0.05):
         below = confidence < threshold
-        if below.sum() >= 3 and correct[below].mean() <= 0.5:
+        if below.sum() >= 5 and correct[below].mean() < REVIEW_ACCURACY:
             chosen = float(round(threshold, 2))
-    return chosen or 0.4
+    return chosen or 0.5
 
 
 def _fit_fold(counts, config, C_by_head, levels, categories, train_rows, test_rows, seed, weights):
