@@ -74,7 +74,7 @@ def render_model_card(card: dict) -> str:
               f"within one level {level['within_one_level']:.3f}.",
               "", "### Category (masked to each example's year)", "", *_table(cv["category"]), "",
               f"Review thresholds (top probability below which cross-validated predictions were right less than "
-              f"80% of the time, so the row goes to a person): {card['review_thresholds']}",
+              f"75% of the time, so the row goes to a person): {card['review_thresholds']}",
               "", "The figures are for the chosen configuration on the same folds used to choose it, so they are "
               "slightly optimistic; on real submissions written by others expect lower.",
               "", "## Text preparation", "", "```", *(f"{k}: {v}" for k, v in card["text_preparation"].items()), "```",

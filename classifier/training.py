@@ -85,7 +85,7 @@ def _stratify_key(levels, categories, folds):
     return np.array(levels)
 
 
-REVIEW_ACCURACY = 0.8
+REVIEW_ACCURACY = 0.75
 
 
 def choose_review_threshold(confidence: np.ndarray, correct: np.ndarray) -> float:
