@@ -81,8 +81,13 @@ def score(input_path, output_path, model_dir, year, text_columns, id_column, app
     """Score every row of INPUT (.jsonl/.csv/.xlsx, or - for JSONL on stdin)."""
     from .batch import score_file
 
-    progress = None if quiet or not sys.stderr.isatty() else click.progressbar(length=0, label="scoring",
-                                                                               file=sys.stderr)
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        from .tabular import count_rows
+
+        total = count_rows(input_path, encoding, sheet)
+        if total:  # stdin cannot be counted ahead
+            progress = click.progressbar(length=total, label="scoring", file=sys.stderr, show_pos=True)
     summary = score_file(input_path, output_path, model_dir=model_dir, year=year, text_columns=text_columns,
                          id_column=id_column, applied_column=applied_column, review_path=review_path, sheet=sheet,
                          encoding=encoding, jobs=jobs, engine=engine,

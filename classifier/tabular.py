@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .errors import InputError
 
-__all__ = ["read_rows", "RowWriter", "detect_encoding", "file_format", "FORMATS", "ENCODINGS_TRIED",
+__all__ = ["read_rows", "count_rows", "RowWriter", "detect_encoding", "file_format", "FORMATS", "ENCODINGS_TRIED",
            "read_text_file"]
 
 FORMATS = ("jsonl", "csv", "xlsx")
@@ -152,6 +152,13 @@ def _read_xlsx(path: str, sheet: str | None) -> Iterator[dict]:
         raise InputError(f"{path}: no sheet '{sheet}' (sheets: {', '.join(book.sheetnames)}); give --sheet")
     yield from _sheet_rows(book[sheet] if sheet else book.worksheets[0])
     book.close()
+
+
+def count_rows(path: str, encoding: str | None = None, sheet: str | None = None) -> int | None:
+    """How many rows read_rows will give, for a progress bar; None for stdin."""
+    if path == "-":
+        return None
+    return sum(1 for _ in read_rows(path, encoding=encoding, sheet=sheet))
 
 
 def read_rows(path: str, encoding: str | None = None, sheet: str | None = None) -> Iterator[dict]:
