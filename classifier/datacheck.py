@@ -146,10 +146,10 @@ def check_data(paths, against=(), strict: bool = False) -> dict:
     texts = [str(r["text"]) for r in records]
     exact = collections.defaultdict(list)
     for record in records:
-        exact[re.sub(r"\s+", " ", str(record["text"]).strip())].append(record["where"])
+        exact[_exact_key(record)].append(record["where"])
     errors += [f"exact duplicate text: {', '.join(w)}" for w in exact.values() if len(w) > 1]
     near = [(records[i]["where"], records[j]["where"], jac) for i, j, jac in near_duplicate_pairs(texts)
-            if exact_key(records[i]) != exact_key(records[j])]
+            if _exact_key(records[i]) != _exact_key(records[j])]
     errors += [f"near-duplicate (char-5-gram Jaccard {jac}): {a} ~ {b}" for a, b, jac in near]
     overlap = []
     if against:
@@ -166,7 +166,7 @@ def check_data(paths, against=(), strict: bool = False) -> dict:
             "near_duplicates": len(near), "overlap_with_evaluation": len(overlap), "counts": counts}
 
 
-def exact_key(record) -> str:
+def _exact_key(record) -> str:
     return re.sub(r"\s+", " ", str(record["text"]).strip())
 
 

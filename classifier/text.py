@@ -36,16 +36,14 @@ TEXT_SETTINGS = {
 _CONSONANT = "\u0e01-\u0e2e"
 _UPPER_LOWER = "\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"  # ิ ี ึ ื ุ ู
 _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
-_UPPER_LOWER_VOWEL = "\u0e34-\u0e37\u0e38\u0e39"
-_TONE = "\u0e48-\u0e4b"
 _COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _THAI_CHAR = "\u0e01-\u0e4f"
 
 _ZERO_WIDTH_OR_CONTROL = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CONSONANT}{_COMBINING}]) +(?=[{_COMBINING}])")
-_SPLIT_SARA_AM = re.compile(rf"\u0e4d([{_TONE}]?)\u0e32")
-_TONE_AFTER_NEXT = re.compile(rf"([{_CONSONANT}])([{_UPPER_LOWER_VOWEL}]?)([{_CONSONANT}])([{_TONE}])")
-_VOWEL_AFTER_NEXT = re.compile(rf"([{_CONSONANT}])([{_CONSONANT}])([{_UPPER_LOWER_VOWEL}])")
+_SPLIT_SARA_AM = re.compile(rf"\u0e4d([{_TONE_MARKS}]?)\u0e32")
+_TONE_AFTER_NEXT = re.compile(rf"([{_CONSONANT}])([{_UPPER_LOWER}]?)([{_CONSONANT}])([{_TONE_MARKS}])")
+_VOWEL_AFTER_NEXT = re.compile(rf"([{_CONSONANT}])([{_CONSONANT}])([{_UPPER_LOWER}])")
 _LINE_BREAK_IN_THAI = re.compile(rf"(?<=[{_THAI_CHAR}])[ \t]*\n[ \t]*(?=[{_THAI_CHAR}])")
 _WHITESPACE = re.compile(r"\s+")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
